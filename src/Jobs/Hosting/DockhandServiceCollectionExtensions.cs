@@ -1,0 +1,101 @@
+using Dockhand.Jobs.Contexts;
+using Dockhand.Jobs.Engine;
+using Dockhand.Jobs.Execution;
+using Dockhand.Jobs.Runs;
+using Dockhand.Jobs.Submission;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Dockhand.Jobs.Hosting;
+
+/// <summary>Wiring of Dockhand's parts, one method per role a host can take.</summary>
+public static class DockhandServiceCollectionExtensions
+{
+    /// <summary>
+    /// What every host needs: options, the database (migrated at start), Hangfire's storage and
+    /// client, the run and context stores, and submission.
+    /// </summary>
+    public static IServiceCollection AddDockhandCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Dockhand"))
+            .Bind(configuration.GetSection("Dockhand:Database"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<ContextOptions>().Bind(configuration.GetSection("Dockhand:Contexts")).ValidateOnStart();
+        services.AddOptions<ContainerPolicyOptions>().Bind(configuration.GetSection("Dockhand:Containers"));
+        services.AddOptions<LogOptions>().Bind(configuration.GetSection("Dockhand:Logs"));
+
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<LogStore>();
+        services.AddSingleton<ContextStore>();
+        services.AddSingleton<RunSubmitter>();
+
+        services.AddHangfire((sp, hangfire) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            hangfire
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = database.HangfireSchema,
+                        PrepareSchemaIfNecessary = true,
+                        // LISTEN/NOTIFY: an idle worker picks a new job up at once; the poll
+                        // interval is only the fallback.
+                        EnableLongPolling = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(2),
+                        // A long job keeps its claim alive instead of being handed to a second
+                        // worker after a fixed invisibility timeout.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    })
+                .UseFilter(new DockhandRetryFilter());
+        });
+        return services;
+    }
+
+    /// <summary>A Hangfire server that executes runs against the Docker Engine.</summary>
+    public static IServiceCollection AddDockhandWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("Dockhand:Worker"))
+            .Validate(o => o.Count is >= 1 and <= 256, "Dockhand:Worker:Count must be between 1 and 256")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Node), "Dockhand:Worker:Node must not be empty")
+            .ValidateOnStart();
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection("Dockhand:Engine"));
+        services.Configure<List<RegistryOptions>>(configuration.GetSection("Dockhand:Registries"));
+
+        services.AddSingleton<IContainerEngine>(sp => new DockerContainerEngine(
+            sp.GetRequiredService<IOptions<EngineOptions>>().Value,
+            sp.GetRequiredService<ILogger<DockerContainerEngine>>()));
+        services.AddSingleton<ImageProvider>();
+        services.AddSingleton<ContainerRunner>();
+        services.AddSingleton<AttemptRunner>();
+        services.AddTransient<RunJob>();
+
+        services.AddHangfireServer((sp, server) =>
+        {
+            var worker = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            server.ServerName = worker.Node;
+            server.WorkerCount = worker.Count;
+            server.Queues = worker.Queues.Count > 0 ? [.. worker.Queues] : ["default"];
+            server.SchedulePollingInterval = worker.SchedulePollingInterval;
+            server.ShutdownTimeout = worker.ShutdownTimeout;
+            server.StopTimeout = worker.ShutdownTimeout;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        return services;
+    }
+}
