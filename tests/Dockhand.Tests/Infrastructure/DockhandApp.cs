@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dockhand.Tests.Infrastructure;
+
+/// <summary>
+/// The dashboard host with its in-process worker, on its own database of the shared PostgreSQL,
+/// against the real engine: the whole of Dockhand in one process, as the single-machine mode runs it.
+/// </summary>
+public sealed class DockhandApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public DockhandApp(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        Node = $"test-{Guid.NewGuid():N}"[..16];
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dockhand"] = connectionString,
+            ["Dockhand:Dashboard:InProcessWorker"] = "true",
+            ["Dockhand:Worker:Node"] = Node,
+            ["Dockhand:Worker:Count"] = "4",
+            ["Dockhand:Worker:StopGrace"] = "00:00:02",
+            ["Dockhand:Worker:SchedulePollingInterval"] = "00:00:00.500",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Node { get; }
+
+    public T Service<T>() where T : notnull => (T)Services.GetService(typeof(T))!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Host settings, not ConfigureAppConfiguration: Program reads some of them before Build().
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
