@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Dockhand.Jobs.Specs;
 
 /// <summary>Reads <c>run.resources</c>: the limits the container runs under.</summary>
@@ -40,10 +42,13 @@ internal static class ResourcesSectionParser
         }
 
         var path = resources.PathOf("memory");
+        // Echo the size as the user wrote it: 1000 reads better as 1000 than as 1k in an error about 1000.
+        var value = resources.Get("memory")!.Value;
+        var written = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : value.GetRawText();
         return resources.Reader.Check(bytes >= MinMemoryBytes, path,
-                $"{ByteSize.Format(bytes)} is below the engine's floor of {ByteSize.Format(MinMemoryBytes)}")
+                $"{written} is below the engine's floor of {ByteSize.Format(MinMemoryBytes)}")
             && resources.Reader.Check(bytes <= MaxMemoryBytes, path,
-                $"{ByteSize.Format(bytes)} is above the limit of {ByteSize.Format(MaxMemoryBytes)}")
+                $"{written} is above the limit of {ByteSize.Format(MaxMemoryBytes)}")
             ? bytes
             : null;
     }
