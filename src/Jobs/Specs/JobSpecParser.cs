@@ -77,7 +77,7 @@ public static class JobSpecParser
             cut = reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         }
 
-        reason = (cut >= 0 ? reason[..cut] : reason).TrimEnd(' ', '.');
+        reason = (cut >= 0 ? reason[..cut] : reason).Replace(", when isFinalBlock is true", "", StringComparison.Ordinal).TrimEnd(' ', '.');
         return new SpecError(SpecPath.Root,
             string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {line}, position {position}: {reason}"));
     }
