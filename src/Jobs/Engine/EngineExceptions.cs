@@ -17,3 +17,9 @@ public sealed class PullFailedException : Exception
 {
     public PullFailedException(string message, Exception? inner = null) : base(message, inner) { }
 }
+
+/// <summary>The engine refused to create the container (no command, an invalid setting, a name in use).</summary>
+public sealed class ContainerCreateFailedException : Exception
+{
+    public ContainerCreateFailedException(string message, Exception? inner = null) : base(message, inner) { }
+}
