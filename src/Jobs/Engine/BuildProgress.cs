@@ -36,8 +36,9 @@ internal sealed class BuildProgress : IProgress<JSONMessage>
     /// <summary>Posts what is left of an unfinished line, then closes the relay.</summary>
     public void Complete()
     {
-        FlushPartialLine();
-        _relay.Complete();
+        var lastLine = _partialLine.Length > 0 ? _partialLine.ToString().TrimEnd('\r') : null;
+        _partialLine.Clear();
+        _relay.Complete(lastLine);
     }
 
     private void PostLines(string text)

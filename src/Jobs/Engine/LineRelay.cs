@@ -37,7 +37,26 @@ internal sealed class LineRelay : IDisposable
         }
     }
 
-    public void Complete() => _lines.Writer.TryComplete();
+    /// <summary>Posts the last line (after the engine call ended) and closes the relay; when the
+    /// consumer has already stopped there is nobody to tell, so the line is dropped.</summary>
+    public void Complete(string? lastLine = null)
+    {
+        try
+        {
+            if (lastLine is not null)
+            {
+                Post(lastLine);
+            }
+        }
+        catch (OperationCanceledException) when (_consumerGone.IsCancellationRequested)
+        {
+            // The consumer's own exception is what the caller will see.
+        }
+        finally
+        {
+            _lines.Writer.TryComplete();
+        }
+    }
 
     /// <summary>Hands every posted line to <c>onLog</c> until <see cref="Complete"/>; a failing
     /// <c>onLog</c> ends the relay with its exception.</summary>
