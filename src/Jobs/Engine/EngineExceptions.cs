@@ -18,7 +18,7 @@ public sealed class PullFailedException : Exception
     public PullFailedException(string message, Exception? inner = null) : base(message, inner) { }
 }
 
-/// <summary>The engine refused to create the container (no command in the spec or the image, a bad user or workdir).</summary>
+/// <summary>The engine refused to create the container (no command, an invalid setting, a name in use).</summary>
 public sealed class ContainerCreateFailedException : Exception
 {
     public ContainerCreateFailedException(string message, Exception? inner = null) : base(message, inner) { }
