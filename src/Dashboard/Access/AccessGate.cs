@@ -44,7 +44,7 @@ internal sealed class AccessGate(RequestDelegate next, IOptionsMonitor<AccessOpt
 
     private static bool HasValidKey(HttpRequest request, string? apiKey)
     {
-        if (string.IsNullOrEmpty(apiKey) || !request.Headers.Authorization.ToString().Split(' ', 2) is [var scheme, var value])
+        if (string.IsNullOrEmpty(apiKey) || request.Headers.Authorization.ToString().Split(' ', 2) is not [var scheme, var value])
         {
             return false;
         }

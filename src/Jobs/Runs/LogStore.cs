@@ -53,5 +53,5 @@ public sealed class LogStore(NpgsqlDataSource dataSource)
         return new LogPage(entries, entries.Count > 0 ? entries[^1].Position : after);
     }
 
-    internal static string ToText(LogStream stream) => stream.ToString().ToLowerInvariant();
+    public static string ToText(LogStream stream) => stream.ToString().ToLowerInvariant();
 }
