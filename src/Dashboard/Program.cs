@@ -16,6 +16,3 @@ var app = builder.Build();
 app.UseDockhandDashboard();
 app.MapRunsApi();
 app.Run();
-
-/// <summary>Visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -64,7 +64,7 @@ internal static class SubmissionReader
         try
         {
             await using var upload = contextFile.OpenReadStream();
-            var context = await ContextPacker.NormalizeUploadAsync(upload, maxContextBytes, cancellationToken);
+            var context = await ContextPacker.NormalizeUploadAsync(upload, parsed.Spec!.Build?.Dockerfile ?? "Dockerfile", maxContextBytes, cancellationToken);
             return new Submission(parsed.Spec, context, null);
         }
         catch (ContextTooLargeException e)

@@ -8,6 +8,12 @@ public sealed class BuildThenRunTests(DockhandFixture fixture) : DockhandTest<Do
 {
     private const string Busybox = "dockhand/busybox:local";
 
+    private static readonly string[] StagesInOrder =
+        ["startedAt", "imageStartedAt", "imageFinishedAt", "runStartedAt", "runFinishedAt", "finishedAt"];
+
+    private static readonly string[] ExpectedContextFiles =
+        ["/ctx/.dockerignore", "/ctx/Dockerfile", "/ctx/keep.txt", "/ctx/run.sh", "/ctx/secrets/public.txt"];
+
     [Fact]
     public async Task BuildThenRun_Succeeds_WithBuildLogStdoutAndStderrStoredApartInOrder()
     {
@@ -72,7 +78,7 @@ public sealed class BuildThenRunTests(DockhandFixture fixture) : DockhandTest<Do
         Assert.Equal("Succeeded", run.GetProperty("status").GetString());
         var files = RunsApiClient.TextOf(await Api.LogsAsync(runId), "stdout").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("script-ran", files[0]);
-        Assert.Equal(["/ctx/.dockerignore", "/ctx/Dockerfile", "/ctx/keep.txt", "/ctx/run.sh", "/ctx/secrets/public.txt"], files[1..]);
+        Assert.Equal(ExpectedContextFiles, files[1..]);
     }
 
     [Fact]
@@ -109,7 +115,7 @@ public sealed class BuildThenRunTests(DockhandFixture fixture) : DockhandTest<Do
 
     private static void AssertTimingsInOrder(JsonElement attempt)
     {
-        var stages = new[] { "startedAt", "imageStartedAt", "imageFinishedAt", "runStartedAt", "runFinishedAt", "finishedAt" }
+        var stages = StagesInOrder
             .Select(name => attempt.GetProperty(name).GetDateTimeOffset())
             .ToList();
         Assert.Equal(stages.Order(), stages);

@@ -1,3 +1,4 @@
+using Dockhand.Dashboard;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,7 +8,7 @@ namespace Dockhand.Tests.Infrastructure;
 /// The dashboard host with its in-process worker, on its own database of the shared PostgreSQL,
 /// against the real engine: the whole of Dockhand in one process, as the single-machine mode runs it.
 /// </summary>
-public sealed class DockhandApp : WebApplicationFactory<Program>
+public sealed class DockhandApp : WebApplicationFactory<DashboardEntryPoint>
 {
     private readonly Dictionary<string, string?> _settings;
 
