@@ -33,7 +33,7 @@ internal static class DashboardHosting
         {
             DashboardTitle = "Dockhand",
             Authorization = [new GateIsTheAuthorization()],
-        });
+        }, app.Services.GetRequiredService<JobStorage>());
         return app;
     }
 }

@@ -17,8 +17,12 @@ public sealed class ContainerRunner(
     IOptions<ContainerPolicyOptions> policy,
     IConfiguration configuration)
 {
-    /// <summary>After the container exits, its output stream ends by itself; this bounds the wait if it does not.</summary>
-    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// After the container exits its output stream ends by itself, once the engine has handed
+    /// over everything it logged; for a flood of short lines that can take minutes. This only
+    /// bounds the wait for a stream that never ends.
+    /// </summary>
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromMinutes(10);
 
     public async Task<ContainerResult> RunAsync(AttemptLease lease, string image, AttemptLog log, CancellationToken cancellationToken)
     {
@@ -38,7 +42,7 @@ public sealed class ContainerRunner(
                 outputStop.Token);
 
             var (exit, timedOut) = await WaitWithTimeoutAsync(containerId, lease.Spec.Run.Timeout, log, cancellationToken);
-            await DrainAsync(output, outputStop);
+            await DrainAsync(output, outputStop, log);
             await runs.MarkContainerFinishedAsync(lease, CancellationToken.None);
             return new ContainerResult(exit.ExitCode, exit.OomKilled, timedOut);
         }
@@ -70,11 +74,12 @@ public sealed class ContainerRunner(
         }
     }
 
-    private static async Task DrainAsync(Task output, CancellationTokenSource outputStop)
+    private static async Task DrainAsync(Task output, CancellationTokenSource outputStop, AttemptLog log)
     {
         if (await Task.WhenAny(output, Task.Delay(OutputDrainLimit, CancellationToken.None)) != output)
         {
             await outputStop.CancelAsync();
+            await log.WriteSystemLineAsync($"the container's output was still arriving {OutputDrainLimit:c} after it exited; the rest is not kept", CancellationToken.None);
         }
         try
         {

@@ -5,8 +5,10 @@ using Dockhand.Jobs.Runs;
 using Dockhand.Jobs.Submission;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,31 +42,34 @@ public static class DockhandServiceCollectionExtensions
         services.AddSingleton<ContextStore>();
         services.AddSingleton<RunSubmitter>();
 
-        services.AddHangfire((sp, hangfire) =>
-        {
-            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            hangfire
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = database.HangfireSchema,
-                        PrepareSchemaIfNecessary = true,
-                        // LISTEN/NOTIFY: an idle worker picks a new job up at once; the poll
-                        // interval is only the fallback.
-                        EnableLongPolling = true,
-                        QueuePollInterval = TimeSpan.FromSeconds(2),
-                        // A long job keeps its claim alive instead of being handed to a second
-                        // worker after a fixed invisibility timeout.
-                        UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    })
-                .UseFilter(new DockhandRetryFilter());
-        });
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        // Hangfire's own registration hands out the process-wide JobStorage.Current; ours is an
+        // instance per service provider, so that two hosts in one process (the tests run several)
+        // never share a queue by accident.
+        services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
+        DockhandRetryFilter.RegisterGlobally();
         return services;
+    }
+
+    private static PostgreSqlStorage CreateStorage(DatabaseOptions database)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = database.HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY: an idle worker picks a new job up at once; the poll interval is
+            // only the fallback.
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(2),
+            // A long job keeps its claim alive instead of being handed to a second worker
+            // after a fixed invisibility timeout.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 
     /// <summary>A Hangfire server that executes runs against the Docker Engine.</summary>

@@ -18,7 +18,7 @@ public sealed class BuildThenRunTests(DockhandFixture fixture) : DockhandTest<Do
     public async Task BuildThenRun_Succeeds_WithBuildLogStdoutAndStderrStoredApartInOrder()
     {
         using var context = new TempContext()
-            .With("Dockerfile", $"FROM {Busybox}\nRUN echo building-step-one\nRUN echo building-step-two\n")
+            .With("Dockerfile", $"FROM {Busybox}\nRUN echo building-step-one {Guid.NewGuid()}\nRUN echo building-step-two\n")
             .With("job.sh", "#!/bin/sh\nfor i in 1 2 3; do echo out-$i; echo err-$i >&2; done\n", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var spec = """
             { "name": "hello", "build": {},

@@ -47,10 +47,11 @@ public sealed class ResourceLimitTests(DockhandFixture fixture) : DockhandTest<D
     [Fact]
     public async Task Flood_FarBeyondTheCap_KeepsMemoryBounded_EndsWithTheMarker_AndKeepsTheExitCode()
     {
-        // 300 MB of output against a 1 MiB cap (the fixture's Dockhand:Logs:MaxBytesPerAttempt).
+        // 300 MB of output against a 1 MiB cap (the fixture's Dockhand:Logs:MaxBytesPerAttempt),
+        // in 1000-character lines: the engine's own logging of tiny lines would take minutes.
         var spec = """
             { "image": "dockhand/busybox:local", "pull": "Never",
-              "run": { "command": ["sh", "-c", "yes flood-line-of-text | head -c 300000000; exit 5"], "successExitCodes": [5] } }
+              "run": { "command": ["sh", "-c", "yes $(head -c 999 /dev/zero | tr '\\0' x) | head -c 300000000; exit 5"], "successExitCodes": [5] } }
             """;
         using var sampler = new MemorySampler();
         var runId = await Api.SubmitAsync(spec);

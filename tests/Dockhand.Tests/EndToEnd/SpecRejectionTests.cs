@@ -16,7 +16,7 @@ public sealed class SpecRejectionTests(DockhandFixture fixture) : DockhandTest<D
         { """{ "image": "dockhand/busybox:local", "run": { "timeout": "-00:00:05" } }""", "run.timeout" },
         { """{ "image": "dockhand/busybox:local", "run": { "command": [] } }""", "run.command" },
         { """{ "image": "dockhand/busybox:local", "run": { "resources": { "memory": "12x" } } }""", "run.resources.memory" },
-        { """{ "run": { "command": ["true"] } }""", "build" },
+        { """{ "run": { "command": ["true"] } }""", "$" },
         { """{ "image": "dockhand/busybox:local", "retry": { "attempts": "three" } }""", "retry.attempts" },
         { """{ "image": "dockhand/busybox:local", "run": { "comand": ["true"] } }""", "run.comand" },
         { """{ "image": "dockhand/busybox:local", """, "$" },

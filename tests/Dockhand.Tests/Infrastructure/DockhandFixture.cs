@@ -24,7 +24,7 @@ public class DockhandFixture : IAsyncLifetime
     {
         await _postgres.InitializeAsync();
         _app = new DockhandApp(await _postgres.CreateDatabaseAsync(), await SettingsAsync());
-        Api = new RunsApiClient(_app.CreateClient());
+        Api = new RunsApiClient(_app.CreateClient(), new RunCounter(_app).DescribeHangfireJob);
     }
 
     public virtual async Task DisposeAsync()

@@ -12,6 +12,15 @@ public sealed class RunCounter(DockhandApp app)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The job's state history, newest first, for a test's failure message.</summary>
+    public string DescribeHangfireJob(string jobId)
+    {
+        var details = app.Service<JobStorage>().GetMonitoringApi().JobDetails(jobId);
+        return details is null
+            ? "unknown"
+            : string.Join(" <- ", details.History.Select(h => $"{h.StateName} ({h.Reason}) {string.Join(", ", h.Data.Select(d => $"{d.Key}={d.Value}"))}"));
+    }
+
     public long CountHangfireJobs()
     {
         var monitoring = app.Service<JobStorage>().GetMonitoringApi();

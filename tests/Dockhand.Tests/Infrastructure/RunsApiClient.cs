@@ -6,7 +6,7 @@ using Dockhand.Jobs.Contexts;
 namespace Dockhand.Tests.Infrastructure;
 
 /// <summary>The REST API as a test uses it: submit (with a context directory packed as the CLI does), read, wait, read logs.</summary>
-public sealed class RunsApiClient(HttpClient http)
+public sealed class RunsApiClient(HttpClient http, Func<string, string>? describeHangfireJob = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -60,7 +60,9 @@ public sealed class RunsApiClient(HttpClient http)
             }
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"run {runId} did not finish in time; last seen: {run}");
+                var jobId = run.GetProperty("hangfireJobId").GetString();
+                var job = jobId is null || describeHangfireJob is null ? "" : $"\nHangfire job {jobId}: {describeHangfireJob(jobId)}";
+                Assert.Fail($"run {runId} did not finish in time; last seen: {run}{job}");
             }
             await Task.Delay(200);
         }
