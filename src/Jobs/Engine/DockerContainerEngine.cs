@@ -25,6 +25,11 @@ internal sealed partial class DockerContainerEngine : IContainerEngine, IDisposa
             builder = builder.WithEndpoint(endpoint);
         }
 
+        if (options.RequestTimeout is { } timeout)
+        {
+            builder = builder.WithTimeout(timeout);
+        }
+
         _client = builder.Build();
     }
 

@@ -9,6 +9,10 @@ public sealed class EngineOptions
     /// Null: <c>DOCKER_HOST</c>, then the current Docker context, then the default unix socket.</summary>
     public Uri? Endpoint { get; set; }
 
+    /// <summary>Deadline of one ordinary engine request (inspect, create, start...). Null keeps the
+    /// client's default. Waiting for a container and following its output are not bounded by it.</summary>
+    public TimeSpan? RequestTimeout { get; set; }
+
     /// <summary>How long a stopped container gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(10);
 }
