@@ -16,9 +16,6 @@ internal sealed record CliHost(
     /// <summary>How long one request may take (an upload of a large context included).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Whether Ctrl+C/SIGTERM cancel the command (the real process) or only the caller's token (tests).</summary>
-    public bool HandlesTermination { get; init; } = true;
-
     /// <summary>The handler a real process uses: connection attempts give up well before the request timeout.</summary>
     public static HttpMessageHandler CreateNetwork() => new SocketsHttpHandler
     {

@@ -27,8 +27,10 @@ internal static class DockhandCli
             Error = host.Error,
             // Our actions report their own errors; an escaped exception would print a stack trace.
             EnableDefaultExceptionHandler = false,
+            // Signals arrive through the caller's token (see Interruption), not through handlers
+            // System.CommandLine would install process-wide, which parallel tests would share.
+            ProcessTerminationTimeout = null,
         };
-        if (!host.HandlesTermination) invocation.ProcessTerminationTimeout = null;
 
         int exitCode;
         try

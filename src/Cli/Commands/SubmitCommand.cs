@@ -68,13 +68,23 @@ internal static class SubmitCommand
         host.Out.Flush();
         if (!request.Wait && !request.Follow) return ExitCodes.Success;
 
-        if (request.Follow)
+        RunView finished;
+        try
         {
-            var printer = new LogPrinter(host.Out, host.Error, prefixed: true);
-            await new LogFollower(api, printer, host.PollInterval).PrintAsync(run.Id.ToString(), stream: null, follow: true, ct);
+            if (request.Follow)
+            {
+                var printer = new LogPrinter(host.Out, host.Error, prefixed: true);
+                await new LogFollower(api, printer, host.PollInterval).PrintAsync(run.Id.ToString(), stream: null, follow: true, ct);
+            }
+            finished = await new RunWaiter(api, host.PollInterval).WaitAsync(run.Id.ToString(), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Interrupting the CLI does not cancel the run: say so, and how to find it again.
+            host.Error.WriteLine($"dockhand: stopped waiting; run {run.Id} goes on (dockhand status {run.Id})");
+            return ExitCodes.Interrupted;
         }
 
-        var finished = await new RunWaiter(api, host.PollInterval).WaitAsync(run.Id.ToString(), ct);
         // The outcome goes to stderr: stdout stays the run id (and the logs), for scripts.
         host.Error.WriteLine(RunSummary.Outcome(finished));
         return finished.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;

@@ -22,7 +22,6 @@ internal static class CliRunner
         var host = new CliHost(stdout, stderr, network, name => environment.GetValueOrDefault(name))
         {
             PollInterval = TimeSpan.FromMilliseconds(1),
-            HandlesTermination = false,
         };
         // A hung follow loop must fail the test, not the whole run.
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);

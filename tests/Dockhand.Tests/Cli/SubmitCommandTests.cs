@@ -95,6 +95,26 @@ public sealed class SubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_Wait_Interrupted_SaysTheRunGoesOn_AndExits130()
+    {
+        var spec = temp.Write("spec.json", """{ "image": "busybox:local" }""");
+        using var interrupt = new CancellationTokenSource();
+        var server = new StubServer(request =>
+        {
+            if (request.Method == HttpMethod.Post) return Created(runId);
+            interrupt.Cancel();
+            return StubServer.Json(StubServer.Run(runId, "Running"));
+        });
+
+        var result = await CliRunner.RunAsync(
+            server, new Dictionary<string, string> { ["DOCKHAND_URL"] = CliRunner.Server }, interrupt.Token, "submit", spec, "--wait");
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal(runId + Environment.NewLine, result.Out);
+        Assert.Equal([$"dockhand: stopped waiting; run {runId} goes on (dockhand status {runId})"], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task Submit_InvalidSpec_PrintsEachFieldErrorOnItsOwnLine_AndExits2()
     {
         var spec = temp.Write("spec.json", """{ "image": "busybox:local", "run": { "timeout": "-00:01:00" } }""");
