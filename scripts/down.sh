@@ -6,7 +6,7 @@
 #
 # The Docker Engine is left running; the published binaries stay in .run/ for the next up.sh.
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 log() { printf '[down] %s\n' "$*" >&2; }
 

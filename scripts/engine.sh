@@ -26,11 +26,11 @@ missing_packages() {
 
 install_engine() {
   local missing
-  missing="$(missing_packages)"
-  if [[ -n "$missing" ]]; then
-    log "installing from bookworm: $missing"
+  read -r -a missing <<<"$(missing_packages)"
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    log "installing from bookworm: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if ! engine_is_current; then
     log "upgrading dockerd to trixie's docker.io (API 1.45)"

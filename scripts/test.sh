@@ -21,7 +21,7 @@
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 log() { printf '[test] %s\n' "$*" >&2; }
 finish() { # $1 exit code, $2 the last line
   printf '%s\n' "$2"

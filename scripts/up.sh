@@ -20,7 +20,7 @@
 #   DOCKHAND_WORKER_COUNT     [2]                     jobs the worker runs at once
 #   DOCKHAND_HEALTH_TIMEOUT   [90]                    seconds to wait for each /health
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 log() { printf '[up] %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
@@ -140,6 +140,7 @@ start_service() { # $1 name, $2 dll, $3 url, then NAME=VALUE environment entries
   [[ -f "$run_dir/$name.log" ]] && mv -f "$run_dir/$name.log" "$run_dir/$name.log.1"
   (
     cd "$run_dir/$name"
+    # shellcheck disable=SC2016  # expanded by the inner bash: its own pid, then its arguments
     exec env "$@" setsid bash -c 'echo $$ >"$0"; exec dotnet "$1" --urls "$2"' \
       "$run_dir/$name.pid" "$run_dir/$name/$dll" "$url" >"$run_dir/$name.log" 2>&1 </dev/null
   ) &

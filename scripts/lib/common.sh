@@ -1,6 +1,6 @@
 # Shared by up.sh, down.sh and the dockhand wrapper: where things live and how a background
 # service is started and stopped. Sourced, not run.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the variables are for the scripts that source this
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 run_dir="$root/.run"
