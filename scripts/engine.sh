@@ -7,6 +7,10 @@ set -euo pipefail
 
 log() { printf '[engine] %s\n' "$*" >&2; }
 
+# up.sh and test.sh may run at the same time: one installs and starts, the other waits.
+exec 9>/run/lock/dockhand-engine.lock 2>/dev/null || exec 9>"${TMPDIR:-/tmp}/dockhand-engine.lock"
+flock -w 600 9 || { log "another engine.sh held the lock for 10 min; giving up"; exit 1; }
+
 want_packages=(docker.io busybox-static docker-registry debootstrap)
 
 engine_is_current() {
@@ -22,11 +26,11 @@ missing_packages() {
 
 install_engine() {
   local missing
-  missing="$(missing_packages)"
-  if [[ -n "$missing" ]]; then
-    log "installing from bookworm: $missing"
+  read -r -a missing <<<"$(missing_packages)"
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    log "installing from bookworm: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if ! engine_is_current; then
     log "upgrading dockerd to trixie's docker.io (API 1.45)"
@@ -62,5 +66,16 @@ start_engine() {
   exit 1
 }
 
+can_install() { [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; }
+
+if ! can_install; then
+  # Not a Debian machine this script may change (or not root): use whatever engine answers.
+  if engine_answers; then
+    log "engine $(docker version --format '{{.Server.Version}}') answers; not root on Debian: nothing installed"
+    exit 0
+  fi
+  log "no Docker Engine answers, and this script installs one only as root on Debian: start yours and retry"
+  exit 1
+fi
 install_engine
 start_engine
