@@ -89,6 +89,10 @@ public static class DockhandServiceCollectionExtensions
         services.AddSingleton<ContainerRunner>();
         services.AddSingleton<AttemptRunner>();
         services.AddTransient<RunJob>();
+        services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection("Dockhand:Reconciler"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OrphanContainerReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrphanContainerReaper>());
 
         services.AddHangfireServer((sp, server) =>
         {

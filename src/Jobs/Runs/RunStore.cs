@@ -188,6 +188,15 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    /// <summary>The status of one attempt, or null when the run or the attempt is unknown here.</summary>
+    public async Task<AttemptStatus?> GetAttemptStatusAsync(Guid runId, int number, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT status FROM dockhand.attempts WHERE run_id = @id AND number = @number");
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("number", number);
+        return await command.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<AttemptStatus>(status) : null;
+    }
+
     public Task<RunRecord?> GetRunAsync(Guid runId, CancellationToken cancellationToken) =>
         RunReader.ReadAsync(dataSource, runId, cancellationToken);
 

@@ -4,6 +4,7 @@ using Dockhand.Tests.Infrastructure;
 namespace Dockhand.Tests.EndToEnd;
 
 /// <summary>Submit through the API, build in the real engine, run, and read back what was stored.</summary>
+[Collection(SequentialCollection.Name)]
 public sealed class BuildThenRunTests(DockhandFixture fixture) : DockhandTest<DockhandFixture>(fixture)
 {
     private const string Busybox = "dockhand/busybox:local";

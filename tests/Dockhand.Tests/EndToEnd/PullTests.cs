@@ -25,6 +25,7 @@ public sealed class PullFixture : DockhandFixture
     }
 }
 
+[Collection(SequentialCollection.Name)]
 public sealed class PullTests(PullFixture fixture) : DockhandTest<PullFixture>(fixture)
 {
     private static string Spec(string image, string policy) => $$"""
@@ -108,6 +109,7 @@ public sealed class WrongCredentialFixture : DockhandFixture
     }
 }
 
+[Collection(SequentialCollection.Name)]
 public sealed class WrongCredentialTests(WrongCredentialFixture fixture) : DockhandTest<WrongCredentialFixture>(fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Dockhand.Tests.Infrastructure;
 
 namespace Dockhand.Tests.EndToEnd;
 
+[Collection(SequentialCollection.Name)]
 public sealed class ResourceLimitTests(DockhandFixture fixture) : DockhandTest<DockhandFixture>(fixture)
 {
     [Fact]

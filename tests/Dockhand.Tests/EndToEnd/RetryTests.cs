@@ -4,6 +4,7 @@ using Hangfire.States;
 
 namespace Dockhand.Tests.EndToEnd;
 
+[Collection(SequentialCollection.Name)]
 public sealed class RetryTests(DockhandFixture fixture) : DockhandTest<DockhandFixture>(fixture)
 {
     [Fact]

@@ -7,6 +7,7 @@ using Dockhand.Tests.Infrastructure;
 namespace Dockhand.Tests.EndToEnd;
 
 /// <summary>Bad submissions are answered 400 with every problem named, and nothing is stored or queued. No test here ever submits a good spec.</summary>
+[Collection(SequentialCollection.Name)]
 public sealed class SpecRejectionTests(DockhandFixture fixture) : DockhandTest<DockhandFixture>(fixture)
 {
     public static TheoryData<string, string> MalformedSpecs => new()
