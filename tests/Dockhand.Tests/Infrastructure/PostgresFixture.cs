@@ -16,7 +16,15 @@ public sealed class PostgresFixture : IAsyncLifetime
         ? image
         : "dockhand/postgres:15";
 
+    private readonly string _name = $"dockhand-test-pg-{Guid.NewGuid():N}";
     private PostgreSqlContainer? _container;
+
+    static PostgresFixture()
+    {
+        // Ryuk's image cannot be pulled here; the fixture removes its own container instead.
+        // (scripts/test.sh also sets TESTCONTAINERS_RYUK_DISABLED; this covers a bare dotnet test.)
+        DotNet.Testcontainers.Configurations.TestcontainersSettings.ResourceReaperEnabled = false;
+    }
 
     public string ConnectionString => _container?.GetConnectionString() ?? throw new InvalidOperationException("PostgreSQL is not started");
 
@@ -29,7 +37,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
         _container = new PostgreSqlBuilder(Image)
             .WithImagePullPolicy(_ => false)
-            .WithName($"dockhand-test-pg-{Guid.NewGuid():N}")
+            .WithName(_name)
             .WithCleanUp(true)
             .Build();
         await _container.StartAsync();
@@ -54,5 +62,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         {
             await _container.DisposeAsync();
         }
+        // Without Ryuk, disposing stops the container but leaves it behind.
+        await DockerCli.RemoveContainersAsync(_name);
     }
 }
