@@ -2,10 +2,12 @@ using Dockhand.Tests.Infrastructure;
 
 namespace Dockhand.Tests.EndToEnd;
 
-/// <summary>A Dockhand app whose worker holds the credentials of the loopback registry that wants them.</summary>
-public sealed class PullFixture : DockhandFixture
+/// <summary>A Dockhand app beside two loopback registries; its worker holds <see cref="Password"/> for the one that wants credentials.</summary>
+public abstract class RegistryAppFixture : DockhandFixture
 {
     public RegistryFixture Registries { get; } = new();
+
+    protected abstract string Password { get; }
 
     protected override async Task<IDictionary<string, string?>> SettingsAsync()
     {
@@ -13,7 +15,7 @@ public sealed class PullFixture : DockhandFixture
         var settings = await base.SettingsAsync();
         settings["Dockhand:Registries:0:Server"] = Registries.Authenticated.Address;
         settings["Dockhand:Registries:0:Username"] = LocalRegistry.Username;
-        settings["Dockhand:Registries:0:Password"] = LocalRegistry.Password;
+        settings["Dockhand:Registries:0:Password"] = Password;
         return settings;
     }
 
@@ -25,7 +27,11 @@ public sealed class PullFixture : DockhandFixture
     }
 }
 
-[Collection(SequentialCollection.Name)]
+public sealed class PullFixture : RegistryAppFixture
+{
+    protected override string Password => LocalRegistry.Password;
+}
+
 public sealed class PullTests(PullFixture fixture) : DockhandTest<PullFixture>(fixture)
 {
     private static string Spec(string image, string policy) => $$"""
@@ -86,27 +92,10 @@ public sealed class PullTests(PullFixture fixture) : DockhandTest<PullFixture>(f
     }
 }
 
-/// <summary>The same registry with a worker that holds a wrong password.</summary>
-public sealed class WrongCredentialFixture : DockhandFixture
+/// <summary>The same registries with a worker that holds a wrong password.</summary>
+public sealed class WrongCredentialFixture : RegistryAppFixture
 {
-    public RegistryFixture Registries { get; } = new();
-
-    protected override async Task<IDictionary<string, string?>> SettingsAsync()
-    {
-        await Registries.InitializeAsync();
-        var settings = await base.SettingsAsync();
-        settings["Dockhand:Registries:0:Server"] = Registries.Authenticated.Address;
-        settings["Dockhand:Registries:0:Username"] = LocalRegistry.Username;
-        settings["Dockhand:Registries:0:Password"] = "not-the-password";
-        return settings;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await DockerCli.RemoveImagesAsync(Registries.OpenImage, Registries.AuthenticatedImage);
-        await Registries.DisposeAsync();
-    }
+    protected override string Password => "not-the-password";
 }
 
 [Collection(SequentialCollection.Name)]
