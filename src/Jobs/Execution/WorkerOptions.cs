@@ -18,6 +18,11 @@ public sealed class WorkerOptions
     /// <summary>Given to a container between SIGTERM and SIGKILL when it is stopped.</summary>
     public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long shutdown waits for running attempts to stop their containers and record themselves.</summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>On shutdown, how long running attempts may go on by themselves before their
+    /// containers are stopped and the attempts recorded as interrupted (the job then runs again
+    /// on another worker).</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>On shutdown, how long in all to wait for interrupted attempts to stop their containers and record themselves.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(40);
 }

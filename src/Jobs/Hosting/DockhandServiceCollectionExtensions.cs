@@ -78,6 +78,7 @@ public static class DockhandServiceCollectionExtensions
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("Dockhand:Worker"))
             .Validate(o => o.Count is >= 1 and <= 256, "Dockhand:Worker:Count must be between 1 and 256")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Node), "Dockhand:Worker:Node must not be empty")
+            .Validate(o => o.StopTimeout < o.ShutdownTimeout, "Dockhand:Worker:StopTimeout must be shorter than Dockhand:Worker:ShutdownTimeout")
             .ValidateOnStart();
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection("Dockhand:Engine"));
         services.Configure<List<RegistryOptions>>(configuration.GetSection("Dockhand:Registries"));
@@ -102,9 +103,11 @@ public static class DockhandServiceCollectionExtensions
             server.Queues = worker.Queues.Count > 0 ? [.. worker.Queues] : ["default"];
             server.SchedulePollingInterval = worker.SchedulePollingInterval;
             server.ShutdownTimeout = worker.ShutdownTimeout;
-            server.StopTimeout = worker.ShutdownTimeout;
+            server.StopTimeout = worker.StopTimeout;
         });
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        // Above Hangfire's own shutdown timeout, so the host does not cut the attempts' recording short.
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
+            host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(5));
         return services;
     }
 }

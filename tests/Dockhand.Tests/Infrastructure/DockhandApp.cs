@@ -1,5 +1,6 @@
 using Dockhand.Dashboard;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dockhand.Tests.Infrastructure;
@@ -22,6 +23,7 @@ public sealed class DockhandApp : WebApplicationFactory<DashboardEntryPoint>
             ["Dockhand:Worker:Node"] = Node,
             ["Dockhand:Worker:Count"] = "4",
             ["Dockhand:Worker:StopGrace"] = "00:00:02",
+            ["Dockhand:Worker:StopTimeout"] = "00:00:00.500",
             ["Dockhand:Worker:SchedulePollingInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -43,5 +45,6 @@ public sealed class DockhandApp : WebApplicationFactory<DashboardEntryPoint>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, PretendRemoteCaller>());
     }
 }
