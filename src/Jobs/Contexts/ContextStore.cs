@@ -69,6 +69,8 @@ public sealed class ContextStore(NpgsqlDataSource dataSource)
     /// <summary>A read-only stream over a bytea column that disposes the reader, command and connection with it.</summary>
     private sealed class OwningStream(Stream inner, params IAsyncDisposable[] owned) : Stream
     {
+        private bool _disposed;
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -84,18 +86,23 @@ public sealed class ContextStore(NpgsqlDataSource dataSource)
 
         public override async ValueTask DisposeAsync()
         {
-            await inner.DisposeAsync();
-            foreach (var item in owned)
+            if (!_disposed)
             {
-                await item.DisposeAsync();
+                _disposed = true;
+                await inner.DisposeAsync();
+                foreach (var item in owned)
+                {
+                    await item.DisposeAsync();
+                }
             }
             await base.DisposeAsync();
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && !_disposed)
             {
+                _disposed = true;
                 inner.Dispose();
                 foreach (var item in owned)
                 {

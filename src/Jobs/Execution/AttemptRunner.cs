@@ -27,6 +27,20 @@ public sealed partial class AttemptRunner(
 
     public async Task RunAsync(Guid runId, string? hangfireJobId, CancellationToken cancellationToken)
     {
+        try
+        {
+            await AttemptRunAsync(runId, hangfireJobId, cancellationToken);
+        }
+        catch (StaleAttemptException e)
+        {
+            // A newer attempt owns the run (this performance outlived its claim): it records the
+            // outcome, so this one ends without retrying or overwriting anything.
+            LogStale(runId, e.Message);
+        }
+    }
+
+    private async Task AttemptRunAsync(Guid runId, string? hangfireJobId, CancellationToken cancellationToken)
+    {
         var lease = await runs.BeginAttemptAsync(runId, worker.Value.Node, cancellationToken);
         if (lease is null)
         {
@@ -141,6 +155,9 @@ public sealed partial class AttemptRunner(
             _ => Outcome.FailureMessage ?? Outcome.Status.ToString(),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: {Reason}; this attempt ends without recording")]
+    private partial void LogStale(Guid runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: final or unknown, nothing to attempt")]
     private partial void LogNothingToDo(Guid runId);
