@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dockhand.Jobs.Contexts;
@@ -93,14 +94,22 @@ public sealed class ImageProvider(IContainerEngine engine, ContextStore contexts
     /// <summary>Identifies a build's inputs: same key, same image (unless the Dockerfile pulls moving parts, which no-cache is for).</summary>
     internal static string BuildKey(string contextDigest, BuildSpec build)
     {
-        var text = new StringBuilder()
-            .Append(contextDigest).Append('\n')
-            .Append(build.Dockerfile).Append('\n')
-            .Append(build.Target ?? "").Append('\n');
+        var text = new StringBuilder();
+        AppendField(text, contextDigest);
+        AppendField(text, build.Dockerfile);
+        AppendField(text, build.Target ?? "");
         foreach (var (name, value) in build.Args.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            text.Append(name).Append('=').Append(value).Append('\n');
+            AppendField(text, name);
+            AppendField(text, value);
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>
+    /// Length first, so no field can pass for a boundary: an arg value may hold a line break or
+    /// "=" (A="1\nB=2" must not share a key, and so an image, with A="1", B="2").
+    /// </summary>
+    private static void AppendField(StringBuilder text, string value) =>
+        text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
 }
