@@ -31,8 +31,28 @@ public class DockhandFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
+            await RemoveBuiltImagesAsync(_app);
             await _app.DisposeAsync();
         }
         await _postgres.DisposeAsync();
+    }
+
+    /// <summary>The images this app's runs built: nothing else uses them, and the engine keeps them until removed.</summary>
+    private static async Task RemoveBuiltImagesAsync(DockhandApp app)
+    {
+        await using var command = app.Service<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "SELECT DISTINCT image FROM dockhand.attempts WHERE image LIKE 'dockhand/build:%'");
+        var images = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                images.Add(reader.GetString(0));
+            }
+        }
+        if (images.Count > 0)
+        {
+            await DockerCli.RemoveImagesAsync([.. images]);
+        }
     }
 }
