@@ -3,6 +3,10 @@
 # Testcontainers: Debian trixie's docker.io (API 1.45) on top of bookworm's, which brings
 # containerd, runc, tini and iptables. Also installs the Debian tools the local images and
 # the registry tests need. Idempotent: on a warm machine it only checks and returns.
+#
+#   scripts/engine.sh [--browser]   --browser also installs Debian's chromium, which the
+#                                   dashboard's browser tests drive (test.sh passes it; up.sh,
+#                                   which only runs Dockhand, does not)
 set -euo pipefail
 
 log() { printf '[engine] %s\n' "$*" >&2; }
@@ -12,6 +16,12 @@ exec 9>/run/lock/dockhand-engine.lock 2>/dev/null || exec 9>"${TMPDIR:-/tmp}/doc
 flock -w 600 9 || { log "another engine.sh held the lock for 10 min; giving up"; exit 1; }
 
 want_packages=(docker.io busybox-static docker-registry debootstrap)
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_packages+=(chromium) ;;
+    *) log "unknown argument: $arg (usage: engine.sh [--browser])"; exit 2 ;;
+  esac
+done
 
 engine_is_current() {
   command -v dockerd >/dev/null 2>&1 && dockerd --version | grep -Eq 'version (2[6-9]|[3-9][0-9])\.'
@@ -57,7 +67,9 @@ start_engine() {
   fi
   log "starting dockerd"
   mkdir -p /var/log
-  setsid dockerd >/var/log/dockhand-dockerd.log 2>&1 </dev/null &
+  # 9>&-: the daemon must not inherit the lock, or it holds it for its lifetime and every later
+  # engine.sh waits 10 min for it and gives up.
+  setsid dockerd >/var/log/dockhand-dockerd.log 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 300); do
     if engine_answers; then log "engine $(docker version --format '{{.Server.Version}}') is up"; return; fi
     sleep 0.1

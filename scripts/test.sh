@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: prepares the machine (Docker Engine, local images), builds Worker.sln in
+# The test command: prepares the machine (Docker Engine, chromium, local images), builds Worker.sln in
 # Release and runs every test in it against the real engine, then prints the summary computed
 # from the TRX files the run wrote.
 #
@@ -34,7 +34,7 @@ export TESTCONTAINERS_WAIT_STRATEGY_TIMEOUT="${TESTCONTAINERS_WAIT_STRATEGY_TIME
 export DOCKHAND_TEST_POSTGRES_IMAGE="${DOCKHAND_TEST_POSTGRES_IMAGE:-dockhand/postgres:15}"
 
 started=$SECONDS
-"$root/scripts/engine.sh" || finish 1 "engine failed: no tests ran"
+"$root/scripts/engine.sh" --browser || finish 1 "engine failed: no tests ran"
 "$root/scripts/images.sh" || finish 1 "images failed: no tests ran"
 log "machine ready in $((SECONDS - started)) s"
 

@@ -1,5 +1,8 @@
+using System.Net;
 using Dockhand.Dashboard;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -11,6 +14,12 @@ namespace Dockhand.Tests.Infrastructure;
 /// </summary>
 public sealed class DockhandApp : WebApplicationFactory<DashboardEntryPoint>
 {
+    /// <summary>
+    /// A setting (not passed to the app) that serves it with Kestrel on a free 127.0.0.1 port instead
+    /// of the in-memory test server, for callers that need a real socket (a browser).
+    /// </summary>
+    public const string ServeOnLoopbackSetting = "DockhandTests:ServeOnLoopback";
+
     private readonly Dictionary<string, string?> _settings;
 
     public DockhandApp(string connectionString, IDictionary<string, string?>? settings = null)
@@ -30,6 +39,22 @@ public sealed class DockhandApp : WebApplicationFactory<DashboardEntryPoint>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        if (_settings.Remove(ServeOnLoopbackSetting, out var onLoopback) && bool.Parse(onLoopback ?? "false"))
+        {
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    /// <summary>Where a Kestrel-served app listens (<see cref="ServeOnLoopbackSetting"/>), e.g. <c>http://127.0.0.1:PORT</c>.</summary>
+    public Uri LoopbackAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            return addresses.Select(a => new Uri(a)).FirstOrDefault(a => a.IsLoopback)
+                ?? throw new InvalidOperationException($"the app listens on no loopback address (it has: {string.Join(", ", addresses)}); was it created with {ServeOnLoopbackSetting}?");
         }
     }
 
