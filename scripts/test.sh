@@ -9,8 +9,8 @@
 #   N passed, N failed, N skipped          the run completed; exit 0 only when N failed is 0
 #   build failed: no tests ran             restore or build failed (its errors are above); exit 1
 #   no test results: ...                   dotnet test wrote no TRX (crashed, killed, timed out); exit 1
-#   test run aborted after N passed, ...   the test host died mid-run (crash, hang timeout); exit 1
-# Only the first form is a test count; the others say why there is none to trust.
+# A run whose test host died mid-run (crash, hang timeout) says so on the line before and still
+# ends with the counts its TRX recorded; exit 1. The other two forms say why there is no count.
 #
 # Environment (defaults in brackets):
 #   DOCKHAND_TEST_POSTGRES_IMAGE          [dockhand/postgres:15]  image the tests start PostgreSQL from
@@ -84,7 +84,8 @@ summary="$passed passed, $failed failed, $skipped skipped"
 # A test host that died (crash, hang timeout) leaves a TRX whose counters miss what never
 # finished: dotnet test then fails although no failed test was recorded.
 if [[ $aborted_run -eq 1 ]] || [[ $test_rc -ne 0 && $failed -eq 0 ]]; then
-  finish 1 "test run aborted after $summary (dotnet test exited $test_rc; see above)"
+  log "test run aborted (dotnet test exited $test_rc; see above): the counts below miss what never finished"
+  finish 1 "$summary"
 fi
 if [[ $((passed + failed + skipped)) -eq 0 ]]; then
   log "warning: no test ran (none in the solution, or the filter matched none)"
