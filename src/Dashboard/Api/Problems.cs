@@ -12,7 +12,7 @@ internal static class Problems
     public static IResult Invalid(string field, string message) => Invalid("The request is invalid", [new SpecError(field, message)]);
 
     public static IResult TooLarge(string field, string message) =>
-        Results.Json(new ValidationProblem("The request is too large", StatusCodes.Status413PayloadTooLarge, [new FieldError(field, message)]),
+        Results.Json(new ValidationProblem("The request is too large", StatusCodes.Status413PayloadTooLarge, [new FieldError(field, message)], $"{field}: {message}"),
             statusCode: StatusCodes.Status413PayloadTooLarge, contentType: "application/problem+json");
 
     public static IResult RunNotFound(Guid id) =>

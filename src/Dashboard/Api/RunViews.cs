@@ -59,4 +59,4 @@ internal sealed record LogPageView(Guid RunId, IReadOnlyList<LogEntryView> Entri
 internal sealed record FieldError(string Field, string Message);
 
 /// <summary>RFC 7807 problem with the list of field errors the CLI prints one per line.</summary>
-internal sealed record ValidationProblem(string Title, int Status, IReadOnlyList<FieldError> Errors, string Type = "https://dockhand.dev/problems/invalid-request");
+internal sealed record ValidationProblem(string Title, int Status, IReadOnlyList<FieldError> Errors, string? Detail = null, string Type = "https://dockhand.dev/problems/invalid-request");

@@ -61,16 +61,15 @@ internal static class RunsEndpoints
             return Problems.Invalid("Bad log request", [new SpecError(after is < 0 ? "after" : "limit",
                 after is < 0 ? "must be 0 or more" : $"must be between 1 and {MaxLogPage}")]);
         }
-        // Read the run's state before the page: if it is final now, every chunk was written
-        // before this read, so an empty page after it really is the end.
-        var run = await store.GetRunAsync(id, cancellationToken);
-        if (run is null)
+        // Read the run's status (only that: followers poll several times a second) before the
+        // page: if it is final now, every chunk was written before, so an empty page is the end.
+        if (await store.GetRunStatusAsync(id, cancellationToken) is not { } status)
         {
             return Problems.RunNotFound(id);
         }
         var page = await logs.ReadAsync(id, after ?? 0, limit ?? MaxLogPage, only, cancellationToken);
         var entries = page.Entries.Select(e => new LogEntryView(e.Position, e.Attempt, LogStore.ToText(e.Stream), e.At, e.Text)).ToList();
-        return Results.Ok(new LogPageView(id, entries, page.Next, run.IsFinished && entries.Count == 0));
+        return Results.Ok(new LogPageView(id, entries, page.Next, RunRecord.IsFinal(status) && entries.Count == 0));
     }
 
     private static async Task<IResult> CancelAsync(Guid id, RunStore store, IBackgroundJobClient jobs, CancellationToken cancellationToken)

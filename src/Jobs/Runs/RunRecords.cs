@@ -49,7 +49,9 @@ public sealed record RunRecord(
     DateTimeOffset? FinishedAt,
     IReadOnlyList<AttemptRecord> Attempts)
 {
-    public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+    public bool IsFinished => IsFinal(Status);
+
+    public static bool IsFinal(RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }
 
 public sealed record AttemptRecord(

@@ -197,6 +197,14 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<AttemptStatus>(status) : null;
     }
 
+    /// <summary>Only the run's status, for callers that poll (log followers): null when the run is unknown.</summary>
+    public async Task<RunStatus?> GetRunStatusAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT status FROM dockhand.runs WHERE id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string status ? Enum.Parse<RunStatus>(status) : null;
+    }
+
     public Task<RunRecord?> GetRunAsync(Guid runId, CancellationToken cancellationToken) =>
         RunReader.ReadAsync(dataSource, runId, cancellationToken);
 

@@ -14,7 +14,7 @@ public sealed class CancellationTests(DockhandFixture fixture) : DockhandTest<Do
             { "image": "dockhand/busybox:local", "pull": "Never",
               "run": { "command": ["sh", "-c", "echo waiting; sleep 600"] }, "retry": { "attempts": 3 } }
             """);
-        var containerId = await WaitForContainerAsync(runId);
+        var containerId = await Api.WaitForContainerAsync(runId);
 
         using var response = await Api.Http.PostAsync(new Uri($"/api/runs/{runId}/cancel", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -47,20 +47,5 @@ public sealed class CancellationTests(DockhandFixture fixture) : DockhandTest<Do
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Succeeded", (await Api.GetAsync(runId)).GetProperty("status").GetString());
-    }
-
-    private async Task<string> WaitForContainerAsync(Guid runId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var attempts = (await Api.GetAsync(runId)).GetProperty("attempts");
-            if (attempts.GetArrayLength() > 0 && attempts[0].GetProperty("containerId").GetString() is { } id)
-            {
-                return id;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"run {runId} never started a container");
     }
 }

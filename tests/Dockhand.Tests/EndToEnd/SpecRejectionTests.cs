@@ -49,6 +49,19 @@ public sealed class SpecRejectionTests(DockhandFixture fixture) : DockhandTest<D
     }
 
     [Fact]
+    public async Task SpecLargerThanTheLimit_Is413_SayingWhich()
+    {
+        var padding = new string(' ', 1024 * 1024);
+        using var response = await Api.PostAsync("{ \"image\": \"dockhand/busybox:local\"" + padding + " }");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("spec: larger than", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("spec", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
     public async Task BuildWithoutContext_IsRefused()
     {
         using var response = await Api.PostAsync("""{ "build": {} }""");

@@ -21,7 +21,8 @@ public sealed class WorkerShutdownTests(PostgresFixture postgres) : IClassFixtur
                 { "image": "dockhand/busybox:local", "pull": "Never",
                   "run": { "command": ["sh", "-c", "echo started; sleep 3; echo finished"] } }
                 """);
-            containerId = await WaitForContainerAsync(api, runId);
+            containerId = await api.WaitForContainerAsync(runId);
+            await Task.Delay(300); // let "started" reach the log
         } // disposing the host is the worker's shutdown
 
         Assert.Empty(await DockerCli.ContainerIdsAsync($"id={containerId}"));
@@ -41,21 +42,5 @@ public sealed class WorkerShutdownTests(PostgresFixture postgres) : IClassFixtur
         Assert.Equal("started\n", RunsApiClient.TextOf(logs, "stdout", attempt: 1));
         Assert.Equal("started\nfinished\n", RunsApiClient.TextOf(logs, "stdout", attempt: 2));
         Assert.Empty(await DockerCli.ContainerIdsAsync($"label=io.dockhand.run={runId}"));
-    }
-
-    private static async Task<string> WaitForContainerAsync(RunsApiClient api, Guid runId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var attempts = (await api.GetAsync(runId)).GetProperty("attempts");
-            if (attempts.GetArrayLength() > 0 && attempts[0].GetProperty("containerId").GetString() is { } id)
-            {
-                await Task.Delay(300); // let "started" reach the log
-                return id;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"run {runId} never started a container");
     }
 }

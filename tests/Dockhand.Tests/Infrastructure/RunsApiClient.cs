@@ -68,6 +68,22 @@ public sealed class RunsApiClient(HttpClient http, Func<string, string>? describ
         }
     }
 
+    /// <summary>Polls until the run's first attempt has started its container; that container's id.</summary>
+    public async Task<string> WaitForContainerAsync(Guid runId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var attempts = (await GetAsync(runId)).GetProperty("attempts");
+            if (attempts.GetArrayLength() > 0 && attempts[0].GetProperty("containerId").GetString() is { } id)
+            {
+                return id;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"run {runId} never started a container");
+    }
+
     /// <summary>Every log entry of the run, following pages until the end.</summary>
     public async Task<IReadOnlyList<LogLine>> LogsAsync(Guid runId, string? stream = null)
     {
