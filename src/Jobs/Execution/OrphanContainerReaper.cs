@@ -55,7 +55,6 @@ public sealed partial class OrphanContainerReaper(
             {
                 continue;
             }
-            await engine.StopContainerAsync(container.Id, TimeSpan.Zero, cancellationToken);
             await engine.RemoveContainerAsync(container.Id, cancellationToken);
             LogRemoved(container.Id, container.Name);
             removed.Add(container.Id);

@@ -30,9 +30,15 @@ public static class DockhandServiceCollectionExtensions
             .Bind(configuration.GetSection("Dockhand:Database"))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<ContextOptions>().Bind(configuration.GetSection("Dockhand:Contexts")).ValidateOnStart();
+        services.AddOptions<ContextOptions>().Bind(configuration.GetSection("Dockhand:Contexts"))
+            .Validate(o => o.MaxBytes > 0, "Dockhand:Contexts:MaxBytes must be a positive number of bytes")
+            .ValidateOnStart();
         services.AddOptions<ContainerPolicyOptions>().Bind(configuration.GetSection("Dockhand:Containers"));
-        services.AddOptions<LogOptions>().Bind(configuration.GetSection("Dockhand:Logs"));
+        services.AddOptions<LogOptions>().Bind(configuration.GetSection("Dockhand:Logs"))
+            .Validate(o => o.MaxBytesPerAttempt > 0, "Dockhand:Logs:MaxBytesPerAttempt must be a positive number of bytes")
+            .Validate(o => o.FlushThreshold > 0, "Dockhand:Logs:FlushThreshold must be a positive number of characters")
+            .Validate(o => o.FlushInterval > TimeSpan.Zero, "Dockhand:Logs:FlushInterval must be a positive duration like 00:00:00.250")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
         services.AddSingleton<MigrationRunner>();
@@ -90,7 +96,10 @@ public static class DockhandServiceCollectionExtensions
         services.AddSingleton<ContainerRunner>();
         services.AddSingleton<AttemptRunner>();
         services.AddTransient<RunJob>();
-        services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection("Dockhand:Reconciler"));
+        services.AddOptions<ReconcilerOptions>().Bind(configuration.GetSection("Dockhand:Reconciler"))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Dockhand:Reconciler:Interval must be a positive duration like 00:01:00")
+            .Validate(o => o.Grace >= TimeSpan.Zero, "Dockhand:Reconciler:Grace must not be negative")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrphanContainerReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<OrphanContainerReaper>());

@@ -68,4 +68,17 @@ public sealed class SecretAndConfigurationTests(SecretFixture fixture) : Dockhan
         Assert.Contains("ConnectionStrings:Dockhand", error.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__Dockhand", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NonsenseLogSettings_StopTheHostAtStart_NamingTheSetting()
+    {
+        using var app = new DockhandApp(await Fixture.Postgres.CreateDatabaseAsync(), new Dictionary<string, string?>
+        {
+            ["Dockhand:Logs:MaxBytesPerAttempt"] = "0",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Dockhand:Logs:MaxBytesPerAttempt must be a positive number", error.Message, StringComparison.Ordinal);
+    }
 }
